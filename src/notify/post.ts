@@ -399,7 +399,7 @@ export async function deliver(target: Target, payload: Record<string, unknown>, 
           ? proxyRefusedWhy(e)
           : e instanceof SocksRefused
             ? { ok: false, retry: e.retry, why: msg(`代理 ${e.proxy.shown}: ${e.why.zh}`, `the proxy ${e.proxy.shown}: ${e.why.en}`) }
-            : { ok: false, retry: true, why: networkWhy(e) };
+            : { ok: false, retry: !certificateFailure(e), why: networkWhy(e) };
     }
     if (answer.ok) return { ok: true, tries: tryNo, failures };
     failures.push(answer.why);
@@ -426,10 +426,10 @@ export function networkWhy(e: unknown): Msg {
     // The proxy's own failure, said as the proxy's: "connection refused" was read as the robot's.
     const code = (e.cause as NodeJS.ErrnoException)?.code ?? '';
     let w: Msg;
-    if (isCertificate(code)) w = msg(`网络错误: ${PROXY_CERTIFICATE.zh} [${code}]`, `network error: ${PROXY_CERTIFICATE.en} [${code}]`);
+    if (isCertificate(code)) w = msg(`网络错误: ${PROXY_CERTIFICATE.zh}; ${NOT_RETRIED.zh} [${code}]`, `network error: ${PROXY_CERTIFICATE.en}; ${NOT_RETRIED.en} [${code}]`);
     else if (e.proxy.tls && isTls(code)) w = msg(`网络错误: ${PROXY_NOT_TLS.zh} [${code}]`, `network error: ${PROXY_NOT_TLS.en} [${code}]`);
     else w = networkWhy(e.cause);
-    return msg(`代理 ${e.proxy.shown} (HTTPS_PROXY/HTTP_PROXY): ${w.zh}`, `the proxy ${e.proxy.shown} (HTTPS_PROXY/HTTP_PROXY): ${w.en}`);
+    return msg(`代理 ${e.proxy.shown} (${e.proxy.from}): ${w.zh}`, `the proxy ${e.proxy.shown} (${e.proxy.from}): ${w.en}`);
   }
   const err = e as NodeJS.ErrnoException;
   // Node's messages name the host and port at most, never the path or query.
@@ -437,7 +437,11 @@ export function networkWhy(e: unknown): Msg {
   const said = String(err?.message ?? e).slice(0, 200);
   // What the code means for an operator reading the cron log ("network error ENOTFOUND" said
   // nothing to do); the code stays in brackets for whoever helps them.
-  const plain = code ? NETWORK_CODES[code] ?? (isCertificate(code) ? CERTIFICATE : isTls(code) ? TLS_FAILED : /^HPE_/.test(code) ? NOT_HTTP : undefined) : undefined;
+  if (isCertificate(code)) {
+    const c = serverCertificate(code);
+    return msg(`网络错误: ${c.zh}; ${NOT_RETRIED.zh} [${code}]`, `network error: ${c.en}; ${NOT_RETRIED.en} [${code}]`);
+  }
+  const plain = code ? NETWORK_CODES[code] ?? (isTls(code) ? TLS_FAILED : /^HPE_/.test(code) ? NOT_HTTP : undefined) : undefined;
   if (plain) return msg(`网络错误: ${plain.zh} [${code}]`, `network error: ${plain.en} [${code}]`);
   const zhAfter = '检查网络连接和代理设置; 加 --lang en 再运行可看到系统的原文';
   if (code) return msg(`网络错误 [${code}]: ${zhAfter}`, `network error [${code}]: ${said}`);
@@ -445,12 +449,41 @@ export function networkWhy(e: unknown): Msg {
 }
 
 const isCertificate = (code: string) => /^(CERT_|UNABLE_TO_|DEPTH_ZERO_|SELF_SIGNED_|ERR_TLS_CERT)/.test(code);
+
+/**
+ * A certificate the robot's server or the proxy showed and this machine refused (self-signed, issued by
+ * an unknown authority, expired, for another host name). Not retried (docs/notify.md "Answers and
+ * retries"): it does not put itself right within the seconds between tries, and until 2026-12 each of
+ * the 3 tries met it alike, spending notify.budget for nothing.
+ */
+export function certificateFailure(e: unknown): boolean {
+  const cause = e instanceof ProxyError ? e.cause : e;
+  const code = (cause as NodeJS.ErrnoException | undefined)?.code;
+  return typeof code === 'string' && isCertificate(code);
+}
+
+const NOT_RETRIED = msg('未重试 (证书问题不会在几秒内自己消失)', 'not retried (a certificate does not put itself right within seconds)');
+
+/** What the robot's server's certificate failing means, by its kind, and what to do. */
+function serverCertificate(code: string): Msg {
+  if (code === 'ERR_TLS_CERT_ALTNAME_INVALID') return CERTIFICATE_NAME;
+  if (code === 'CERT_HAS_EXPIRED' || code === 'CERT_NOT_YET_VALID') return CERTIFICATE_DATE;
+  return CERTIFICATE;
+}
 const isTls = (code: string) => /^ERR_SSL_/.test(code) || code === 'EPROTO';
 
 const UNREACHABLE = msg('连不上机器人的服务器 (网络断了, 或被防火墙挡住?)', "the robot's server could not be reached (network down, or a firewall in the way?)");
 const CERTIFICATE = msg(
-  '无法验证服务器的证书 (中间的代理换了证书? 把公司的根证书文件写进 NODE_EXTRA_CA_CERTS=文件; 或本机时钟不对?)',
-  "the server's certificate could not be checked (a proxy in between replacing certificates? name your company's root certificate file in NODE_EXTRA_CA_CERTS=file; or this machine's clock wrong?)",
+  '无法验证服务器的证书: 本机不信任签发它的机构 (自签名的证书, 或公司的代理、安全软件换了证书): 把签发它的根证书文件 (PEM 格式, 向网管要) 写进 NODE_EXTRA_CA_CERTS=文件; 或检查代理设置 (HTTPS_PROXY 等) 和机器人网址',
+  "the server's certificate could not be checked: this machine does not trust who issued it (a self-signed certificate, or a company proxy or security software replacing certificates): name the root certificate file it was issued by (PEM, from your IT administrator) in NODE_EXTRA_CA_CERTS=file; or check the proxy setting (HTTPS_PROXY …) and the robot URL",
+);
+const CERTIFICATE_DATE = msg(
+  '服务器的证书已过期或尚未生效: 检查本机的日期和时间; 时间无误时, 可能是中间的代理出示了旧证书 (检查代理设置 HTTPS_PROXY 等), 或机器人网址不是平台的地址 (从机器人设置中重新复制)',
+  "the server's certificate has expired or is not valid yet: check this machine's date and time; if they are right, a proxy in between may be showing an old certificate (check the proxy setting, HTTPS_PROXY …), or the robot URL is not the platform's (copy it again from the robot's settings)",
+);
+const CERTIFICATE_NAME = msg(
+  '服务器的证书不是机器人网址中的主机名的: 检查机器人网址 (从机器人设置中重新复制), 或中间有代理冒充了它 (检查代理设置 HTTPS_PROXY 等和 NO_PROXY)',
+  "the server's certificate is for another host name than the robot URL's: check the robot URL (copy it again from the robot's settings), or a proxy in between answering for it (check the proxy setting, HTTPS_PROXY …, and NO_PROXY)",
 );
 const PROXY_CERTIFICATE = msg(
   '无法验证代理的证书: 把签发它的根证书文件 (PEM 格式, 向代理的管理员要) 写进 NODE_EXTRA_CA_CERTS=文件, 并检查代理地址里的主机名与证书上的一致、本机时钟正确',

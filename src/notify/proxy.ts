@@ -29,6 +29,11 @@ export interface Proxy {
   auth?: string;
   /** `http://host:port` (or `https://`), for messages: never the user or password. */
   shown: string;
+  /**
+   * The variable it came from, as written (`HTTPS_PROXY`, `all_proxy` …), for messages: until 2026-12
+   * a proxy failure named "(HTTPS_PROXY/HTTP_PROXY)" whichever variable had set it (desk56).
+   */
+  from: string;
 }
 
 /** A proxy setting storeops cannot use (another scheme, not a URL): what to say. */
@@ -37,11 +42,16 @@ export interface ProxyRefusal {
 }
 
 function envOf(env: NodeJS.ProcessEnv, name: string): string | undefined {
+  return envSet(env, name)?.value;
+}
+
+/** The variable that sets `name` (`https_proxy` or `HTTPS_PROXY`, as written in the environment) and its value. */
+function envSet(env: NodeJS.ProcessEnv, name: string): { key: string; value: string } | undefined {
   // The lower-case name first; one set empty counts as not set, as curl reads it (an `https_proxy=`
   // left empty hid HTTPS_PROXY, so the post went direct: rev50).
-  for (const k of [name.toLowerCase(), name.toUpperCase()]) {
-    const v = env[k]?.trim();
-    if (v) return v;
+  for (const key of [name.toLowerCase(), name.toUpperCase()]) {
+    const value = env[key]?.trim();
+    if (value) return { key, value };
   }
   return undefined;
 }
@@ -165,10 +175,12 @@ export function proxyFor(url: string, env: NodeJS.ProcessEnv): Proxy | ProxyRefu
   const u = new URL(url);
   const port = Number(u.port || (u.protocol === 'https:' ? 443 : 80));
   const name = u.protocol === 'https:' ? 'https_proxy' : 'http_proxy';
-  const setting = envOf(env, name) ?? envOf(env, 'all_proxy');
-  if (setting === undefined) return undefined;
+  const set = envSet(env, name) ?? envSet(env, 'all_proxy');
+  if (set === undefined) return undefined;
   if (bypassed(u.hostname, port, envOf(env, 'no_proxy'))) return undefined;
-  const which = envOf(env, name) !== undefined ? name.toUpperCase() : 'ALL_PROXY';
+  // The variable as the environment spells it: a fix written to ALL_PROXY would not be read while a
+  // lower-case all_proxy is set (it comes first).
+  const { key: which, value: setting } = set;
   let p: URL;
   try {
     // "proxy.corp:3128" without a scheme is taken as http://, as curl does.
@@ -183,7 +195,7 @@ export function proxyFor(url: string, env: NodeJS.ProcessEnv): Proxy | ProxyRefu
       return { refused: msg(`${which} 里的用户名或密码超过 255 字节, SOCKS5 不能发送`, `${which} holds a user name or password longer than 255 bytes, which SOCKS5 cannot send`) };
     }
     const shownSocks = `${p.protocol}//${p.host}`;
-    return { host: p.hostname.replace(/^\[|\]$/g, ''), port: Number(p.port || 1080), socks: true, shown: shownSocks, ...(p.username !== '' ? { socksAuth: { user, password } } : {}) };
+    return { host: p.hostname.replace(/^\[|\]$/g, ''), port: Number(p.port || 1080), socks: true, shown: shownSocks, from: which, ...(p.username !== '' ? { socksAuth: { user, password } } : {}) };
   }
   if (p.protocol !== 'http:' && p.protocol !== 'https:') {
     const scheme = p.protocol.replace(/:$/, '');
@@ -203,5 +215,5 @@ export function proxyFor(url: string, env: NodeJS.ProcessEnv): Proxy | ProxyRefu
   const shown = `${p.protocol}//${p.host}`;
   const auth = p.username !== '' ? `Basic ${Buffer.concat([urlBytes(p.username), Buffer.from(':'), urlBytes(p.password)]).toString('base64')}` : undefined;
   // No port: 80 for http://, 443 for https:// (curl's default for an https proxy).
-  return { host: p.hostname.replace(/^\[|\]$/g, ''), port: Number(p.port || (tls ? 443 : 80)), ...(tls ? { tls: true as const } : {}), shown, ...(auth ? { auth } : {}) };
+  return { host: p.hostname.replace(/^\[|\]$/g, ''), port: Number(p.port || (tls ? 443 : 80)), ...(tls ? { tls: true as const } : {}), shown, from: which, ...(auth ? { auth } : {}) };
 }

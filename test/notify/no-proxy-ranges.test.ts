@@ -85,7 +85,7 @@ describe('NO_PROXY address ranges (as curl)', () => {
     const env = { HTTP_PROXY: 'http://proxy.corp:3128', HTTPS_PROXY: 'http://proxy.corp:3128', NO_PROXY: 'localhost,10.0.0.0/8,fd00::/8' };
     expect(proxyFor('http://10.20.0.15/hooks/storeops', env)).toBeUndefined();
     expect(proxyFor('https://[fd00::15]/hooks/storeops', env)).toBeUndefined();
-    expect(proxyFor('https://oapi.dingtalk.com/robot/send?access_token=x', env)).toEqual({ host: 'proxy.corp', port: 3128, shown: 'http://proxy.corp:3128' });
+    expect(proxyFor('https://oapi.dingtalk.com/robot/send?access_token=x', env)).toEqual({ host: 'proxy.corp', port: 3128, shown: 'http://proxy.corp:3128', from: 'HTTPS_PROXY' });
   });
 });
 

@@ -103,9 +103,9 @@ const DING_HTTPS = `dingtalk:https://robot.test/robot/send?access_token=${DING_T
 describe('which proxy: https:// is spoken to', () => {
   it('proxyFor: an https:// proxy is TLS, port 443 when none is written, the user never in `shown`', () => {
     const ding = 'https://oapi.dingtalk.com/robot/send?access_token=x';
-    expect(proxyFor(ding, { HTTPS_PROXY: 'https://proxy.corp:8443' })).toEqual({ host: 'proxy.corp', port: 8443, tls: true, shown: 'https://proxy.corp:8443' });
+    expect(proxyFor(ding, { HTTPS_PROXY: 'https://proxy.corp:8443' })).toEqual({ host: 'proxy.corp', port: 8443, tls: true, shown: 'https://proxy.corp:8443', from: 'HTTPS_PROXY' });
     // "u:pw" = 75 3a 70 77 -> dTpw dw== (base64 by hand).
-    expect(proxyFor(ding, { HTTPS_PROXY: 'https://u:pw@proxy.corp' })).toEqual({ host: 'proxy.corp', port: 443, tls: true, shown: 'https://proxy.corp', auth: 'Basic dTpwdw==' });
+    expect(proxyFor(ding, { HTTPS_PROXY: 'https://u:pw@proxy.corp' })).toEqual({ host: 'proxy.corp', port: 443, tls: true, shown: 'https://proxy.corp', from: 'HTTPS_PROXY', auth: 'Basic dTpwdw==' });
   });
 });
 
@@ -140,11 +140,11 @@ for (const tz of ['UTC', 'America/Los_Angeles']) {
       const r = await runCliAsync(args, { env: e });
       expect(r.code).toBe(0);
       expect(r.stderr).toContain(
-        `storeops: warning: notify dingtalk https://robot.test/robot/send?access_token=*** failed: 1 try: the proxy https://127.0.0.1:${proxyPort} (HTTPS_PROXY/HTTP_PROXY): network error: the proxy's certificate could not be checked: name the root certificate file it was issued by (PEM, from the proxy's administrator) in NODE_EXTRA_CA_CERTS=file, and check that the host in the proxy address is the one its certificate names and that this machine's clock is right [DEPTH_ZERO_SELF_SIGNED_CERT]. `,
+        `storeops: warning: notify dingtalk https://robot.test/robot/send?access_token=*** failed: 1 try: the proxy https://127.0.0.1:${proxyPort} (HTTPS_PROXY): network error: the proxy's certificate could not be checked: name the root certificate file it was issued by (PEM, from the proxy's administrator) in NODE_EXTRA_CA_CERTS=file, and check that the host in the proxy address is the one its certificate names and that this machine's clock is right; not retried (a certificate does not put itself right within seconds) [DEPTH_ZERO_SELF_SIGNED_CERT]. `,
       );
       const zh = await runCliAsync([...args, '--lang', 'zh'], { env: e });
       expect(zh.stderr).toContain(
-        `失败: 尝试 1 次: 代理 https://127.0.0.1:${proxyPort} (HTTPS_PROXY/HTTP_PROXY): 网络错误: 无法验证代理的证书: 把签发它的根证书文件 (PEM 格式, 向代理的管理员要) 写进 NODE_EXTRA_CA_CERTS=文件, 并检查代理地址里的主机名与证书上的一致、本机时钟正确 [DEPTH_ZERO_SELF_SIGNED_CERT]。`,
+        `失败: 尝试 1 次: 代理 https://127.0.0.1:${proxyPort} (HTTPS_PROXY): 网络错误: 无法验证代理的证书: 把签发它的根证书文件 (PEM 格式, 向代理的管理员要) 写进 NODE_EXTRA_CA_CERTS=文件, 并检查代理地址里的主机名与证书上的一致、本机时钟正确; 未重试 (证书问题不会在几秒内自己消失) [DEPTH_ZERO_SELF_SIGNED_CERT]。`,
       );
       expect(seen).toEqual([]);
       expect(env.robots.received).toEqual([]);
@@ -161,7 +161,7 @@ for (const tz of ['UTC', 'America/Los_Angeles']) {
         expect(r.code).toBe(0);
         // Node 20 says EPROTO for the request (ERR_SSL_WRONG_VERSION_NUMBER on the bare TLS socket).
         expect(r.stderr).toContain(
-          `失败: 尝试 1 次: 代理 https://127.0.0.1:${port} (HTTPS_PROXY/HTTP_PROXY): 网络错误: 没能与代理建立加密连接 (TLS): 这个代理可能不是 https 代理; 把代理地址写成 http://主机:端口 再试 [EPROTO]。`,
+          `失败: 尝试 1 次: 代理 https://127.0.0.1:${port} (HTTPS_PROXY): 网络错误: 没能与代理建立加密连接 (TLS): 这个代理可能不是 https 代理; 把代理地址写成 http://主机:端口 再试 [EPROTO]。`,
         );
       } finally {
         plain.closeAllConnections();

@@ -150,12 +150,13 @@ const DING_HTTPS = `dingtalk:https://robot.test/robot/send?access_token=${DING_T
 
 describe('which proxy: socks5:// and socks5h://', () => {
   it('proxyFor: port 1080 when none is written; the user and password as bytes (%40 is @), never in `shown`', () => {
-    expect(proxyFor('https://oapi.dingtalk.com/x', { ALL_PROXY: 'socks5h://proxy.corp' })).toEqual({ host: 'proxy.corp', port: 1080, socks: true, shown: 'socks5h://proxy.corp' });
+    expect(proxyFor('https://oapi.dingtalk.com/x', { ALL_PROXY: 'socks5h://proxy.corp' })).toEqual({ host: 'proxy.corp', port: 1080, socks: true, shown: 'socks5h://proxy.corp', from: 'ALL_PROXY' });
     expect(proxyFor('https://oapi.dingtalk.com/x', { HTTPS_PROXY: 'socks5://u:p%40w@proxy.corp:1081' })).toEqual({
       host: 'proxy.corp',
       port: 1081,
       socks: true,
       shown: 'socks5://proxy.corp:1081',
+      from: 'HTTPS_PROXY',
       socksAuth: { user: Buffer.from('u'), password: Buffer.from('p@w') },
     });
     // socks4 is not spoken: said, with what to write.

@@ -215,14 +215,14 @@ describe('which proxy (as curl reads the environment)', () => {
   it('a lower-case name set empty counts as not set, as curl reads it: the upper-case one is used (rev50)', () => {
     const ding = 'https://oapi.dingtalk.com/robot/send?access_token=x';
     // It hid HTTPS_PROXY (the post went direct) and NO_PROXY (the post went through the proxy).
-    expect(proxyFor(ding, { https_proxy: '', HTTPS_PROXY: 'http://proxy.b:8080' })).toEqual({ host: 'proxy.b', port: 8080, shown: 'http://proxy.b:8080' });
+    expect(proxyFor(ding, { https_proxy: '', HTTPS_PROXY: 'http://proxy.b:8080' })).toEqual({ host: 'proxy.b', port: 8080, shown: 'http://proxy.b:8080', from: 'HTTPS_PROXY' });
     expect(proxyFor(ding, { HTTPS_PROXY: 'http://proxy.b:8080', no_proxy: ' ', NO_PROXY: '.dingtalk.com' })).toBeUndefined();
   });
 
   it('a password holding a % that is not an escape (50%off) is itself, as curl takes it; it was "URI malformed", exit 70 (rev50)', () => {
     const ding = 'https://oapi.dingtalk.com/robot/send?access_token=x';
     // "desk:50%off" = 64 65 73 | 6b 3a 35 | 30 25 6f | 66 66 -> ZGVz azo1 MCVv ZmY= (base64 by hand).
-    expect(proxyFor(ding, { HTTPS_PROXY: 'http://desk:50%off@proxy.corp:3128' })).toEqual({ host: 'proxy.corp', port: 3128, shown: 'http://proxy.corp:3128', auth: 'Basic ZGVzazo1MCVvZmY=' });
+    expect(proxyFor(ding, { HTTPS_PROXY: 'http://desk:50%off@proxy.corp:3128' })).toEqual({ host: 'proxy.corp', port: 3128, shown: 'http://proxy.corp:3128', from: 'HTTPS_PROXY', auth: 'Basic ZGVzazo1MCVvZmY=' });
     // An escape beside a bare %: %40 is @, %zz stays: "u:p@ss%zz".
     expect(proxyFor(ding, { HTTPS_PROXY: 'http://u:p%40ss%zz@proxy.corp:3128' })).toMatchObject({ auth: `Basic ${Buffer.from('u:p@ss%zz').toString('base64')}` });
     // A user name alone (no password): "u:" as before.
@@ -233,13 +233,13 @@ describe('which proxy (as curl reads the environment)', () => {
     const ding = 'https://oapi.dingtalk.com/robot/send?access_token=x';
     expect(proxyFor(ding, {})).toBeUndefined();
     expect(proxyFor(ding, { HTTP_PROXY: 'http://p:1' })).toBeUndefined();
-    expect(proxyFor(ding, { HTTPS_PROXY: 'http://u:p%3Aw@proxy.corp:3128' })).toEqual({ host: 'proxy.corp', port: 3128, shown: 'http://proxy.corp:3128', auth: `Basic ${Buffer.from('u:p:w').toString('base64')}` });
-    expect(proxyFor(ding, { https_proxy: 'proxy.a:8080', HTTPS_PROXY: 'http://proxy.b:8080' })).toEqual({ host: 'proxy.a', port: 8080, shown: 'http://proxy.a:8080' });
-    expect(proxyFor('http://hooks.example.com/x', { ALL_PROXY: 'http://proxy.corp' })).toEqual({ host: 'proxy.corp', port: 80, shown: 'http://proxy.corp' });
+    expect(proxyFor(ding, { HTTPS_PROXY: 'http://u:p%3Aw@proxy.corp:3128' })).toEqual({ host: 'proxy.corp', port: 3128, shown: 'http://proxy.corp:3128', from: 'HTTPS_PROXY', auth: `Basic ${Buffer.from('u:p:w').toString('base64')}` });
+    expect(proxyFor(ding, { https_proxy: 'proxy.a:8080', HTTPS_PROXY: 'http://proxy.b:8080' })).toEqual({ host: 'proxy.a', port: 8080, shown: 'http://proxy.a:8080', from: 'https_proxy' });
+    expect(proxyFor('http://hooks.example.com/x', { ALL_PROXY: 'http://proxy.corp' })).toEqual({ host: 'proxy.corp', port: 80, shown: 'http://proxy.corp', from: 'ALL_PROXY' });
     expect(proxyFor(ding, { HTTPS_PROXY: 'http://proxy.corp:3128', NO_PROXY: '.dingtalk.com' })).toBeUndefined();
     // An https:// proxy is spoken to since 2026-12 (alert44; it was refused and the post went direct):
     // test/notify/proxy-https.test.ts. Another scheme still refused, with what to write instead.
-    expect(proxyFor(ding, { HTTPS_PROXY: 'https://proxy.corp:3128' })).toEqual({ host: 'proxy.corp', port: 3128, tls: true, shown: 'https://proxy.corp:3128' });
+    expect(proxyFor(ding, { HTTPS_PROXY: 'https://proxy.corp:3128' })).toEqual({ host: 'proxy.corp', port: 3128, tls: true, shown: 'https://proxy.corp:3128', from: 'HTTPS_PROXY' });
     expect(proxyFor(ding, { HTTPS_PROXY: 'ftp://proxy.corp:21' })).toEqual({
       refused: {
         zh: 'HTTPS_PROXY 的代理是 ftp://, storeops 只支持 http://、https:// 和 socks5:// 代理: 写成 HTTPS_PROXY=http://主机:端口',

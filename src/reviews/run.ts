@@ -6,7 +6,7 @@ import { ACTION_ZH, BLOCKED_ZH, CATEGORY_ZH, CHANNEL_ZH, DEADLINE_ZH, ESCALATE_Z
 import { type Ctx, closestKey } from '../context.js';
 import { InputError, type Msg, UsageError, msg, noteLine, plural, say } from '../errors.js';
 import { checkOrderId, typedIdProblem, typedOrderId } from '../io/cells.js';
-import { HOUR_MS, PLATFORM_TZ, clockShown } from '../time.js';
+import { HOUR_MS, PLATFORM_TZ, clockShown, zoneWords } from '../time.js';
 import type { Column } from '../io/columns.js';
 import { openSink, writeRows } from '../io/output.js';
 import { resolveFormat } from '../io/formats.js';
@@ -457,11 +457,11 @@ async function build(ctx: Ctx, files: string[], opts: Record<string, unknown>, o
     let later = 0;
     for (const r of reviews) if (r.reviewedAt > ctx.asOf) later++;
     if (later > 0 && ctx.asOfGiven !== false) {
-      const at = ctx.tz.format(ctx.asOf);
+      const at = moment(ctx, ctx.asOf);
       ctx.warn(
         msg(
-          `${later} 条需跟进的评价的评价时间晚于 --as-of (${at}): 队列按评价之前的时刻计算, 它们的动作和期限以评价时间为准; 要看现在的队列, 去掉 --as-of 或设为更晚的时间`,
-          `${plural(later, 'review')} to follow up ${later === 1 ? 'was' : 'were'} written after --as-of (${at}): the queue is as of a time before ${later === 1 ? 'it' : 'them'}, and ${later === 1 ? 'its' : 'their'} actions and deadlines count from the review time; for the queue as of now, leave --as-of out or set it later`,
+          `${later} 条需跟进的评价的评价时间晚于 --as-of (${at.zh}): 队列按评价之前的时刻计算, 它们的动作和期限以评价时间为准; 要看现在的队列, 去掉 --as-of 或设为更晚的时间`,
+          `${plural(later, 'review')} to follow up ${later === 1 ? 'was' : 'were'} written after --as-of (${at.en}): the queue is as of a time before ${later === 1 ? 'it' : 'them'}, and ${later === 1 ? 'its' : 'their'} actions and deadlines count from the review time; for the queue as of now, leave --as-of out or set it later`,
         ),
       );
     } else if (later > 0) {
@@ -484,12 +484,26 @@ async function build(ctx: Ctx, files: string[], opts: Record<string, unknown>, o
   }
 }
 
-/** A shift time (Beijing) as --tz shows it, with the Beijing time when that differs: `17:30` / `01:30 (北京时间 17:30)`. */
+/**
+ * A shift time (Beijing) as --tz shows it, its zone named, with the Beijing time when that differs:
+ * `北京时间 17:30` / `17:30 Beijing time`, under --tz America/Los_Angeles `America/Los_Angeles
+ * 2026-11-19 01:30 (北京时间 17:30)` / `2026-11-19 01:30 America/Los_Angeles (17:30 Beijing time)`.
+ * Until 2026-12 the default said `17:30` alone, and an operator on a machine in another zone could not
+ * tell whose 17:30 it was (docs/rules.md §2.4, "Every clock time these notes show names its zone").
+ */
 function clock(ctx: Ctx, t: number): { zh: string; en: string } {
   const here = ctx.tz.format(t);
   const beijing = PLATFORM_TZ.format(t);
-  if (here === beijing) return { zh: here.slice(11, 16), en: here.slice(11, 16) };
-  return { zh: `${here.slice(0, 16)} (北京时间 ${beijing.slice(11, 16)})`, en: `${here.slice(0, 16)} (${beijing.slice(11, 16)} Beijing time)` };
+  const z = zoneWords(ctx.tz);
+  if (here === beijing) return { zh: `${z.zh} ${here.slice(11, 16)}`, en: `${here.slice(11, 16)} ${z.en}` };
+  return { zh: `${z.zh} ${here.slice(0, 16)} (北京时间 ${beijing.slice(11, 16)})`, en: `${here.slice(0, 16)} ${z.en} (${beijing.slice(11, 16)} Beijing time)` };
+}
+
+/** A moment (--as-of, a contact time) as --tz shows it, its zone named: `北京时间 2026-11-20 10:00:00` / `2026-11-20 10:00:00 Beijing time`. */
+function moment(ctx: Ctx, t: number): { zh: string; en: string } {
+  const z = zoneWords(ctx.tz);
+  const at = ctx.tz.format(t);
+  return { zh: `${z.zh} ${at}`, en: `${at} ${z.en}` };
 }
 
 function assignRoster(ctx: Ctx, items: QueueItem[], roster: RosterOnShift | undefined, minShiftLeftMinutes: number): void {
@@ -539,8 +553,8 @@ function assignRoster(ctx: Ctx, items: QueueItem[], roster: RosterOnShift | unde
           : msg(`分给那时在班的 ${h.agents.join(', ')}`, `go to those on shift then: ${h.agents.join(', ')}`);
     ctx.info(
       noteLine(msg(
-        `${ctx.tz.format(at)} 之后才可联系的买家 (安静时段或两次联系的间隔) ${who.zh}`,
-        `buyers who may be contacted only from ${ctx.tz.format(at)} (quiet hours or the gap between contacts) ${who.en}`,
+        `${moment(ctx, at).zh} 之后才可联系的买家 (安静时段或两次联系的间隔) ${who.zh}`,
+        `buyers who may be contacted only from ${moment(ctx, at).en} (quiet hours or the gap between contacts) ${who.en}`,
       )),
     );
   }
@@ -601,7 +615,7 @@ function sayHandout(ctx: Ctx, h: ReturnType<typeof handout>, minShiftLeftMinutes
   }
   if (h.kind === 'none') {
     ctx.warn(
-      msg(`${ctx.tz.format(ctx.asOf)} 班表里没有人在班, 未分配`, `nobody is on shift at ${ctx.tz.format(ctx.asOf)} in the roster, so nothing was assigned`),
+      msg(`${moment(ctx, ctx.asOf).zh} 班表里没有人在班, 未分配`, `nobody is on shift at ${moment(ctx, ctx.asOf).en} in the roster, so nothing was assigned`),
     );
     return;
   }
@@ -619,15 +633,15 @@ function sayHandout(ctx: Ctx, h: ReturnType<typeof handout>, minShiftLeftMinutes
     const now = h.ending.length > 0 ? msg(`在班的客服即将下班: ${names(h.ending)}`, `those on shift leave soon: ${namesEn(h.ending)}`) : msg('现在没有人在班', 'nobody is on shift now');
     ctx.warn(
       msg(
-        `${ctx.tz.format(ctx.asOf)} 没有班次剩余 ${minShiftLeftMinutes} 分钟以上的客服 (${now.zh}): 分配给 ${arriving.zh}`,
-        `at ${ctx.tz.format(ctx.asOf)} nobody has ${minShiftLeftMinutes} min of their shift left (${now.en}): assigned to ${arriving.en}`,
+        `${moment(ctx, ctx.asOf).zh} 没有班次剩余 ${minShiftLeftMinutes} 分钟以上的客服 (${now.zh}): 分配给 ${arriving.zh}`,
+        `at ${moment(ctx, ctx.asOf).en} nobody has ${minShiftLeftMinutes} min of their shift left (${now.en}): assigned to ${arriving.en}`,
       ),
     );
   } else if (h.kind === 'leaving') {
     ctx.warn(
       msg(
-        `${ctx.tz.format(ctx.asOf)} 没有班次剩余 ${minShiftLeftMinutes} 分钟以上的客服, ${minShiftLeftMinutes} 分钟内也没有人上班: 分配给在班最久的 ${agents.join(', ')} (${clock(ctx, h.at!).zh} 下班); 未完成的请交接给下一班`,
-        `at ${ctx.tz.format(ctx.asOf)} nobody has ${minShiftLeftMinutes} min of their shift left and nobody starts within ${minShiftLeftMinutes} min: assigned to ${agents.join(', ')}, on shift the longest (until ${clock(ctx, h.at!).en}); hand over what is not finished`,
+        `${moment(ctx, ctx.asOf).zh} 没有班次剩余 ${minShiftLeftMinutes} 分钟以上的客服, ${minShiftLeftMinutes} 分钟内也没有人上班: 分配给在班最久的 ${agents.join(', ')} (${clock(ctx, h.at!).zh} 下班); 未完成的请交接给下一班`,
+        `at ${moment(ctx, ctx.asOf).en} nobody has ${minShiftLeftMinutes} min of their shift left and nobody starts within ${minShiftLeftMinutes} min: assigned to ${agents.join(', ')}, on shift the longest (until ${clock(ctx, h.at!).en}); hand over what is not finished`,
       ),
     );
   }
@@ -1047,8 +1061,8 @@ export async function runLog(ctx: Ctx, args: string[], opts: Record<string, unkn
           const allowed = afterQuietHours(gapEnd, cfg.settings, PLATFORM_TZ);
           broken.push(
             msg(
-              `距上次联系这位买家 (${ctx.tz.format(last)}) 不足 ${cfg.settings.minGapHours} 小时, ${ctx.tz.format(allowed)} 之后才可再联系`,
-              `less than ${cfg.settings.minGapHours} h since the buyer was last contacted (${ctx.tz.format(last)}); the next contact is allowed from ${ctx.tz.format(allowed)}`,
+              `距上次联系这位买家 (${moment(ctx, last).zh}) 不足 ${cfg.settings.minGapHours} 小时, ${moment(ctx, allowed).zh} 之后才可再联系`,
+              `less than ${cfg.settings.minGapHours} h since the buyer was last contacted (${moment(ctx, last).en}); the next contact is allowed from ${moment(ctx, allowed).en}`,
             ),
           );
           // The last contact was about another of the buyer's orders (陈姐: A logged at 14:05, B at
@@ -1066,8 +1080,8 @@ export async function runLog(ctx: Ctx, args: string[], opts: Record<string, unkn
             const add = `storeops reviews log ${all.join(' ')} --status ${status} --as-of "${ctx.tz.format(last)}"${tz}${files.length > 0 ? ' ' + files.join(' ') : ''}`;
             const both = `storeops reviews log ${all.join(' ')} --status contacted`;
             gapHint = msg(
-              `若订单 ${idList(others).zh} 是在 ${ctx.tz.format(last)} 与买家的那次联系 (订单 ${idList(lastIds).zh}) 中一起谈的, 把${others.length > 1 ? '它们' : '它'}加入那次联系, 仍算一次: ${add} (订单 ${idList(lastIds).zh} 不会重复记录)。以后一次联系谈到买家的几个订单时, 把编号写在同一条命令里: ${both}。若确实是第二次联系 (例如买家主动找来), 加 --force 记录在案。`,
-              `if ${others.length > 1 ? `orders ${idList(others).en} were` : `order ${idList(others).en} was`} talked about in that contact with the buyer at ${ctx.tz.format(last)} (${lastIds.length > 1 ? 'orders' : 'order'} ${idList(lastIds).en}), add ${others.length > 1 ? 'them' : 'it'} to that contact, still one: ${add} (${lastIds.length > 1 ? 'orders' : 'order'} ${idList(lastIds).en} ${lastIds.length > 1 ? 'are' : 'is'} not recorded again). Next time one conversation covers several of the buyer's orders, give their ids in one command: ${both}. If this really was a second contact (say the buyer reached out), add --force to put it on record.`,
+              `若订单 ${idList(others).zh} 是在 ${moment(ctx, last).zh} 与买家的那次联系 (订单 ${idList(lastIds).zh}) 中一起谈的, 把${others.length > 1 ? '它们' : '它'}加入那次联系, 仍算一次: ${add} (订单 ${idList(lastIds).zh} 不会重复记录)。以后一次联系谈到买家的几个订单时, 把编号写在同一条命令里: ${both}。若确实是第二次联系 (例如买家主动找来), 加 --force 记录在案。`,
+              `if ${others.length > 1 ? `orders ${idList(others).en} were` : `order ${idList(others).en} was`} talked about in that contact with the buyer at ${moment(ctx, last).en} (${lastIds.length > 1 ? 'orders' : 'order'} ${idList(lastIds).en}), add ${others.length > 1 ? 'them' : 'it'} to that contact, still one: ${add} (${lastIds.length > 1 ? 'orders' : 'order'} ${idList(lastIds).en} ${lastIds.length > 1 ? 'are' : 'is'} not recorded again). Next time one conversation covers several of the buyer's orders, give their ids in one command: ${both}. If this really was a second contact (say the buyer reached out), add --force to put it on record.`,
             );
           }
         }
@@ -1158,8 +1172,8 @@ export async function runLog(ctx: Ctx, args: string[], opts: Record<string, unkn
       const rec = idList(toRecord);
       const head = joined
         ? msg(
-            `已记录。订单 ${rec.zh} 加入 ${ctx.tz.format(at)} 与买家的那次联系 (订单 ${idList(joined.orderIds).zh}), 仍算一次联系`,
-            `recorded. Order ${rec.en} added to the contact with the buyer at ${ctx.tz.format(at)} (order ${idList(joined.orderIds).en}), still one contact`,
+            `已记录。订单 ${rec.zh} 加入 ${moment(ctx, at).zh} 与买家的那次联系 (订单 ${idList(joined.orderIds).zh}), 仍算一次联系`,
+            `recorded. Order ${rec.en} added to the contact with the buyer at ${moment(ctx, at).en} (order ${idList(joined.orderIds).en}), still one contact`,
           )
         : attempt
           ? msg(`已记录。订单 ${rec.zh} 算作与买家的一次联系`, `recorded. Orders ${rec.en}: one contact with the buyer`)
@@ -1321,16 +1335,16 @@ export async function runMessage(ctx: Ctx, args: string[], opts: Record<string, 
       // posted later, that sentence may no longer hold: say until when it does.
       const until =
         text.includes('{returnPromise}') && item.signedAt !== undefined && sevenDayReturnOpen(item.signedAt, ctx.asOf) && sevenDayReturnEnd(item.signedAt) <= item.explainBy
-          ? ctx.tz.format(sevenDayReturnEnd(item.signedAt) - 1000)
+          ? moment(ctx, sevenDayReturnEnd(item.signedAt) - 1000)
           : undefined;
       ctx.warn(
         msg(
-          `订单 ${orderId}: 不再联系买家 (${QUEUE_STATUS_ZH[item.status] ?? item.status}, ${ACTION_ZH[item.action] ?? item.action}); 这是公开解释的文字, 请在 ${ctx.tz.format(item.explainBy)} 前发布${until ? `; 文中"七天无理由退货照常有效"只到 ${until} 为止, 之后发布请重新生成` : ''}`,
-          `order ${orderId}: no further contact with the buyer (${item.status}, ${item.action}); this is the public explanation text, to post before ${ctx.tz.format(item.explainBy)}${until ? `; it says the 7-day no-reason return still applies, which holds until ${until}: to post it later, run this again` : ''}`,
+          `订单 ${orderId}: 不再联系买家 (${QUEUE_STATUS_ZH[item.status] ?? item.status}, ${ACTION_ZH[item.action] ?? item.action}); 这是公开解释的文字, 请在 ${moment(ctx, item.explainBy).zh} 前发布${until ? `; 文中"七天无理由退货照常有效"只到 ${until.zh} 为止, 之后发布请重新生成` : ''}`,
+          `order ${orderId}: no further contact with the buyer (${item.status}, ${item.action}); this is the public explanation text, to post before ${moment(ctx, item.explainBy).en}${until ? `; it says the 7-day no-reason return still applies, which holds until ${until.en}: to post it later, run this again` : ''}`,
         ),
       );
     } else if (item.nextContactAt !== null && item.nextContactAt > ctx.asOf) {
-      ctx.warn(msg(`订单 ${orderId}: ${ctx.tz.format(item.nextContactAt)} 之前不要发送`, `order ${orderId}: do not send before ${ctx.tz.format(item.nextContactAt)}`));
+      ctx.warn(msg(`订单 ${orderId}: ${moment(ctx, item.nextContactAt).zh} 之前不要发送`, `order ${orderId}: do not send before ${moment(ctx, item.nextContactAt).en}`));
     }
     // README, Privacy: phone numbers, addresses and receiver names the buyer wrote into the review
     // are masked in the message ({reviewText}) as in the queue, unless --show-pii.

@@ -94,13 +94,16 @@ function cellOf(f: RosterFile): (v: Violation) => string {
 function warnMorning(ctx: Ctx, p: RosterProblem) {
   const first = Math.min(...p.shifts.map((s) => s.start));
   if (first <= 8 * 60) return;
-  const span = `08:00–${fmtClock(first)}`;
+  // Shift times are Beijing wall clock (RULES §4) whatever the machine's zone: named, as every clock
+  // time a note shows (docs/cli.md, roster; until 2026-12 "08:00–09:00" alone).
+  const span0 = `08:00–${fmtClock(first)}`;
+  const span = { zh: `北京时间 ${span0}`, en: `${span0} Beijing time` };
   const platforms = configuredPlatforms(ctx);
   if (platforms.has('taobao')) {
     ctx.warn(
       msg(
-        `${span} 计入天猫 "旺旺3分钟人工响应率" (ruleId 20009524, 统计 08:00–23:00, 要求 ≥ 90%), 但没有班次覆盖这段时间; 请安排人工接待或调整班次时间`,
-        `${span} counts toward Tmall's 3-minute response rate (ruleId 20009524, measured 08:00–23:00, ≥ 90 % expected), but no shift covers it; have someone answer then`,
+        `${span.zh} 计入天猫 "旺旺3分钟人工响应率" (ruleId 20009524, 统计 08:00–23:00, 要求 ≥ 90%), 但没有班次覆盖这段时间; 请安排人工接待或调整班次时间`,
+        `${span.en} counts toward Tmall's 3-minute response rate (ruleId 20009524, measured 08:00–23:00, ≥ 90 % expected), but no shift covers it; have someone answer then`,
       ),
     );
   } else if (platforms.size > 0) {
@@ -109,15 +112,15 @@ function warnMorning(ctx: Ctx, p: RosterProblem) {
     const office = [...platforms].map((x) => BACK_OFFICE[x]);
     ctx.warn(
       msg(
-        `没有班次覆盖 ${span}, 这段时间买家的咨询无人接待; ${zh}的客服响应考核统计哪些时段 storeops 没有依据 (已知的天猫规则从 08:00 起统计), 请在${office.map((o) => o.zh).join('、')}核对, 计入考核时请安排人工接待或调整班次时间`,
-        `no shift covers ${span}, so buyers' messages then go unanswered; storeops has no source for which hours the response measures of ${en} count (Tmall's known rule counts from 08:00): check in ${office.map((o) => o.en).join(' and ')}, and have someone answer then if they count`,
+        `没有班次覆盖 ${span.zh}, 这段时间买家的咨询无人接待; ${zh}的客服响应考核统计哪些时段 storeops 没有依据 (已知的天猫规则从 08:00 起统计), 请在${office.map((o) => o.zh).join('、')}核对, 计入考核时请安排人工接待或调整班次时间`,
+        `no shift covers ${span.en}, so buyers' messages then go unanswered; storeops has no source for which hours the response measures of ${en} count (Tmall's known rule counts from 08:00): check in ${office.map((o) => o.en).join(' and ')}, and have someone answer then if they count`,
       ),
     );
   } else {
     ctx.warn(
       msg(
-        `没有班次覆盖 ${span}: 天猫/淘宝店这段时间计入 "旺旺3分钟人工响应率" (ruleId 20009524, 统计 08:00–23:00, 要求 ≥ 90%), 其他平台的客服响应考核也可能包括它; 请安排人工接待或调整班次时间 (在配置 reviews.shopNames 写明店铺所在平台, 提示只说该平台的规则)`,
-        `no shift covers ${span}: on Tmall/Taobao it counts toward the 3-minute response rate (旺旺3分钟人工响应率, ruleId 20009524, measured 08:00–23:00, ≥ 90 % expected), and other platforms' response measures may count it too; have someone answer then (name your shops' platforms in config reviews.shopNames and this says only that platform's rule)`,
+        `没有班次覆盖 ${span.zh}: 天猫/淘宝店这段时间计入 "旺旺3分钟人工响应率" (ruleId 20009524, 统计 08:00–23:00, 要求 ≥ 90%), 其他平台的客服响应考核也可能包括它; 请安排人工接待或调整班次时间 (在配置 reviews.shopNames 写明店铺所在平台, 提示只说该平台的规则)`,
+        `no shift covers ${span.en}: on Tmall/Taobao it counts toward the 3-minute response rate (旺旺3分钟人工响应率, ruleId 20009524, measured 08:00–23:00, ≥ 90 % expected), and other platforms' response measures may count it too; have someone answer then (name your shops' platforms in config reviews.shopNames and this says only that platform's rule)`,
       ),
     );
   }
@@ -402,7 +405,7 @@ export async function runPlan(ctx: Ctx, _args: string[], opts: Record<string, un
     uncoveredHours.set(u.hour, { agents: Math.max(o.agents, u.agents), days: o.days + 1 });
   }
   for (const [hour, u] of uncoveredHours) {
-    ctx.warn(msg(`${u.days} 天的 ${fmtClock(hour * 60)} 起的一小时需要最多 ${u.agents} 人, 但没有班次覆盖`, `${fmtClock(hour * 60)}: up to ${plural(u.agents, 'agent')} needed on ${plural(u.days, 'day')} but no shift covers that hour`));
+    ctx.warn(msg(`${u.days} 天的北京时间 ${fmtClock(hour * 60)} 起的一小时需要最多 ${u.agents} 人, 但没有班次覆盖`, `${fmtClock(hour * 60)} Beijing time: up to ${plural(u.agents, 'agent')} needed on ${plural(u.days, 'day')} but no shift covers that hour`));
   }
 
   // Not enough agents, by counting (exact, and the usual reason).

@@ -44,17 +44,17 @@ describe('reviews queue --roster: each arriving agent with their start', () => {
 
   it.each(['UTC', 'America/Los_Angeles'])('now: 08:30, 小李 from 09:00, 小王 from 10:00 (TZ=%s)', (tz) => {
     expect(run('2026-11-21 08:30:00', 'en', tz)).toContain(
-      'at 2026-11-21 08:30:00 nobody has 120 min of their shift left (nobody is on shift now): assigned to 小李 (on shift from 09:00), 小王 (on shift from 10:00)\n',
+      'at 2026-11-21 08:30:00 Beijing time nobody has 120 min of their shift left (nobody is on shift now): assigned to 小李 (on shift from 09:00 Beijing time), 小王 (on shift from 10:00 Beijing time)\n',
     );
-    expect(run('2026-11-21 08:30:00', 'zh', tz)).toContain('2026-11-21 08:30:00 没有班次剩余 120 分钟以上的客服 (现在没有人在班): 分配给 09:00 起上班的 小李, 10:00 起上班的 小王\n');
+    expect(run('2026-11-21 08:30:00', 'zh', tz)).toContain('北京时间 2026-11-21 08:30:00 没有班次剩余 120 分钟以上的客服 (现在没有人在班): 分配给 北京时间 09:00 起上班的 小李, 北京时间 10:00 起上班的 小王\n');
   });
 
   it.each(['UTC', 'America/Los_Angeles'])('later: 23:15, buyers contactable from 08:00 go to 小赵 from 09:00, 小钱 from 10:00 (TZ=%s)', (tz) => {
     // 23:15 is quiet (22:00–08:00): contact from 11-22 08:00, when 小赵's D (09:00, 60 min away) and
     // 小钱's H (10:00, 120 min away) both start within 120 min.
     expect(run('2026-11-21 23:15:00', 'en', tz)).toContain(
-      'buyers who may be contacted only from 2026-11-22 08:00:00 (quiet hours or the gap between contacts) go to 小赵 (on shift from 09:00), 小钱 (on shift from 10:00)\n',
+      'buyers who may be contacted only from 2026-11-22 08:00:00 Beijing time (quiet hours or the gap between contacts) go to 小赵 (on shift from 09:00 Beijing time), 小钱 (on shift from 10:00 Beijing time)\n',
     );
-    expect(run('2026-11-21 23:15:00', 'zh', tz)).toContain('2026-11-22 08:00:00 之后才可联系的买家 (安静时段或两次联系的间隔) 分给 09:00 起上班的 小赵, 10:00 起上班的 小钱\n');
+    expect(run('2026-11-21 23:15:00', 'zh', tz)).toContain('北京时间 2026-11-22 08:00:00 之后才可联系的买家 (安静时段或两次联系的间隔) 分给 北京时间 09:00 起上班的 小赵, 北京时间 10:00 起上班的 小钱\n');
   });
 });

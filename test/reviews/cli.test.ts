@@ -84,9 +84,9 @@ describe('storeops reviews queue', () => {
     // examples/reviews.csv, to follow up (中评/差评, or a negative follow-up): …801 11-20 18:30,
     // …701 11-20 23:10 and …902 11-21 08:30 are after 11-20 12:00; …903 (20:00) is a plain 好评, not in the queue.
     const r = runCli(['reviews', 'queue', REVIEWS, '--as-of', '2026-11-20 12:00:00', '-f', 'csv']);
-    expect(r.stderr).toContain('3 reviews to follow up were written after --as-of (2026-11-20 12:00:00): the queue is as of a time before them');
+    expect(r.stderr).toContain('3 reviews to follow up were written after --as-of (2026-11-20 12:00:00 Beijing time): the queue is as of a time before them');
     const zh = runCli(['reviews', 'queue', REVIEWS, '--as-of', '2026-11-20 12:00:00', '-f', 'csv', '--lang', 'zh']);
-    expect(zh.stderr).toContain('3 条需跟进的评价的评价时间晚于 --as-of (2026-11-20 12:00:00)');
+    expect(zh.stderr).toContain('3 条需跟进的评价的评价时间晚于 --as-of (北京时间 2026-11-20 12:00:00)');
     const later = runCli(['reviews', 'queue', REVIEWS, '--as-of', '2026-11-21 12:00:00', '-f', 'csv']);
     expect(later.stderr).not.toContain('after --as-of');
   });
@@ -182,12 +182,12 @@ describe('storeops reviews queue', () => {
     // A day the roster has, outside every shift (18:30 on the 30th, 小李's D ended at 17:30, nobody
     // comes): "nobody is on shift" as before.
     const evening = runCli(['reviews', 'queue', reviews, '--roster', roster, '--as-of', '2026-11-30 18:30:00', '-f', 'json', '--lang', 'en']);
-    expect(evening.stderr).toContain('nobody is on shift at 2026-11-30 18:30:00 in the roster');
+    expect(evening.stderr).toContain('nobody is on shift at 2026-11-30 18:30:00 Beijing time in the roster');
     // 07:00 (this said "nobody is on shift" until 2026-12): the buyer may be contacted from 08:00
     // (quiet hours), and 小李 starts at 09:00, within 60 min of it (docs/rules.md §2.4): 小李.
     const early = runCli(['reviews', 'queue', reviews, '--roster', roster, '--as-of', '2026-11-30 07:00:00', '-f', 'json', '--lang', 'en']);
     expect(json(early.stdout)).toMatchObject([{ action: 'contact_later', assignee: '小李' }]);
-    expect(early.stderr).toContain('buyers who may be contacted only from 2026-11-30 08:00:00 (quiet hours or the gap between contacts) go to 小李, on shift from 09:00');
+    expect(early.stderr).toContain('buyers who may be contacted only from 2026-11-30 08:00:00 Beijing time (quiet hours or the gap between contacts) go to 小李, on shift from 09:00 Beijing time');
   });
 
   it('--roster: a day inside the dates the roster covers but without a line is nobody on shift; after a half-month roster, the roster lacks the day (found by review13)', () => {
@@ -202,7 +202,7 @@ describe('storeops reviews queue', () => {
     // though it is this month's roster.
     const gap = runCli(['reviews', 'queue', reviews, '--roster', roster, '--as-of', '2026-11-21 10:30:00', '-f', 'json', '--lang', 'en']);
     expect(json(gap.stdout)).toMatchObject([{ assignee: '' }]);
-    expect(gap.stderr).toContain('nobody is on shift at 2026-11-21 10:30:00 in the roster');
+    expect(gap.stderr).toContain('nobody is on shift at 2026-11-21 10:30:00 Beijing time in the roster');
     expect(gap.stderr).not.toContain('has no 2026-11-21');
     // 11-25, after the last date (a roster of the first weeks only): the roster lacks the day, and
     // "the roster of this month" would be wrong (it is this month's): a roster that has the day.

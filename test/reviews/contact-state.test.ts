@@ -119,10 +119,10 @@ describe('the refusal names the time the queue allows, quiet hours included', ()
     expect(q.find((x) => x.orderId === B)).toMatchObject({ nextContactAt: '2026-11-22T08:00:00+08:00', action: 'contact_later' });
     const refused = w.log(B, 'contacted', '2026-11-22 01:00:00', '--reviews', r);
     expect(refused.code).toBe(2);
-    expect(refused.stderr).toContain('less than 4 h since the buyer was last contacted (2026-11-21 21:50:00); the next contact is allowed from 2026-11-22 08:00:00');
+    expect(refused.stderr).toContain('less than 4 h since the buyer was last contacted (2026-11-21 21:50:00 Beijing time); the next contact is allowed from 2026-11-22 08:00:00 Beijing time');
     expect(refused.stderr).not.toContain('01:50:00');
     const zh = w.log(B, 'contacted', '2026-11-22 01:00:00', '--reviews', r, '--lang', 'zh');
-    expect(zh.stderr).toContain('距上次联系这位买家 (2026-11-21 21:50:00) 不足 4 小时, 2026-11-22 08:00:00 之后才可再联系');
+    expect(zh.stderr).toContain('距上次联系这位买家 (北京时间 2026-11-21 21:50:00) 不足 4 小时, 北京时间 2026-11-22 08:00:00 之后才可再联系');
   });
 });
 
@@ -149,7 +149,7 @@ describe('per-buyer limits across runs that read different review files', () => 
     // 12:00: 2 h after the contact about A; the next is allowed from 14:00.
     const gap = w.log(B, 'contacted', '2026-11-21 12:00:00', '--reviews', b);
     expect(gap.code).toBe(2);
-    expect(gap.stderr).toContain('less than 4 h since the buyer was last contacted (2026-11-21 10:00:00); the next contact is allowed from 2026-11-21 14:00:00');
+    expect(gap.stderr).toContain('less than 4 h since the buyer was last contacted (2026-11-21 10:00:00 Beijing time); the next contact is allowed from 2026-11-21 14:00:00 Beijing time');
     expect(json(w.queue([b], '2026-11-21 12:00:00').stdout)).toMatchObject([{ orderId: B, attempts: 0, buyerAttempts: 1, nextContactAt: '2026-11-21T14:00:00+08:00', action: 'contact_later' }]);
     // A again at 14:00 and 18:00 (gaps of 4 h): 小周 has had 3 attempts, all about A.
     expect(w.log(A, 'contacted', '2026-11-21 14:00:00', '--reviews', a).code).toBe(0);
@@ -202,7 +202,7 @@ describe('reviews log --orders: the buyer of a review file without a buyer colum
     expect(json(q.stdout).find((x) => x.orderId === '6915313147329357902')).toMatchObject({ buyerAttempts: 1, nextContactAt: '2026-11-21T14:00:00+08:00', action: 'contact_later' });
     const r = w.log('6915313147329357902', 'contacted', '2026-11-21 11:00:00', ...more);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('less than 4 h since the buyer was last contacted (2026-11-21 10:00:00); the next contact is allowed from 2026-11-21 14:00:00');
+    expect(r.stderr).toContain('less than 4 h since the buyer was last contacted (2026-11-21 10:00:00 Beijing time); the next contact is allowed from 2026-11-21 14:00:00 Beijing time');
     expect(w.log('6915313147329357902', 'contacted', '2026-11-21 14:00:00', ...more).code).toBe(0);
   });
 

@@ -51,7 +51,7 @@ describe('reviews message for an item no longer contacted, in zh', () => {
     const st = path.join(tmpDir(), 'state.db');
     expect(log(st, 'resolved', '2026-11-21 10:00:00', 'zh').code).toBe(0);
     const r = runCli(['reviews', 'message', ID, '--reviews', REVIEWS, '--as-of', '2026-11-21 10:30:00', '--state', st, '--lang', 'zh']);
-    expect(r.stderr).toContain(`订单 ${ID}: 不再联系买家 (已解决, 无需处理); 这是公开解释的文字, 请在 2026-12-20 09:12:00 前发布`);
+    expect(r.stderr).toContain(`订单 ${ID}: 不再联系买家 (已解决, 无需处理); 这是公开解释的文字, 请在 北京时间 2026-12-20 09:12:00 前发布`);
     const e = runCli(['reviews', 'message', ID, '--reviews', REVIEWS, '--as-of', '2026-11-21 10:30:00', '--state', st, '--lang', 'en']);
     expect(e.stderr).toContain(`order ${ID}: no further contact with the buyer (resolved, none)`);
   });

@@ -62,21 +62,21 @@ describe.each(TZS)('reviews log with several order ids (TZ=%s)', (tz) => {
     expect(r.stdout).toBe('');
     // … and the hint says how to add B to the 14:05 contact, and how to log both at once next time.
     expect(r.stderr).toBe(
-      `storeops: error: order ${B}: contact not recorded: less than 4 h since the buyer was last contacted (2026-12-07 14:05:00); the next contact is allowed from 2026-12-07 18:05:00\n` +
-        `  hint: if order ${B} was talked about in that contact with the buyer at 2026-12-07 14:05:00 (order ${A}), add it to that contact, still one: ` +
+      `storeops: error: order ${B}: contact not recorded: less than 4 h since the buyer was last contacted (2026-12-07 14:05:00 Beijing time); the next contact is allowed from 2026-12-07 18:05:00 Beijing time\n` +
+        `  hint: if order ${B} was talked about in that contact with the buyer at 2026-12-07 14:05:00 Beijing time (order ${A}), add it to that contact, still one: ` +
         `storeops reviews log ${A} ${B} --status contacted --as-of "2026-12-07 14:05:00" --reviews ${w.reviews} (order ${A} is not recorded again). ` +
         `Next time one conversation covers several of the buyer's orders, give their ids in one command: storeops reviews log ${A} ${B} --status contacted. ` +
         'If this really was a second contact (say the buyer reached out), add --force to put it on record.\n',
     );
     const zh = runCli(['reviews', 'log', B, '--status', 'contacted', '--reviews', w.reviews, '--as-of', '2026-12-07 14:06:00', '--state', w.state, '--lang', 'zh'], { tz });
     expect(zh.code).toBe(2);
-    expect(zh.stderr).toContain(`若订单 ${B} 是在 2026-12-07 14:05:00 与买家的那次联系 (订单 ${A}) 中一起谈的, 把它加入那次联系, 仍算一次: storeops reviews log ${A} ${B} --status contacted --as-of "2026-12-07 14:05:00"`);
+    expect(zh.stderr).toContain(`若订单 ${B} 是在 北京时间 2026-12-07 14:05:00 与买家的那次联系 (订单 ${A}) 中一起谈的, 把它加入那次联系, 仍算一次: storeops reviews log ${A} ${B} --status contacted --as-of "2026-12-07 14:05:00"`);
     expect(zh.stderr).toContain(`以后一次联系谈到买家的几个订单时, 把编号写在同一条命令里: storeops reviews log ${A} ${B} --status contacted。`);
     // The command the hint gives: B joins the 14:05 contact (recorded at 14:05:00), A is not recorded again.
     r = w.log([A, B], '2026-12-07 14:05:00');
     expect(r.code, r.stderr).toBe(0);
     expect(json(r.stdout)).toEqual([{ orderId: B, at: '2026-12-07T14:05:00+08:00', status: 'contacted', channel: '', attempts: 1, nextContactAt: '2026-12-07T18:05:00+08:00', note: '' }]);
-    expect(r.stderr).toBe(`recorded. Order ${B} added to the contact with the buyer at 2026-12-07 14:05:00 (order ${A}), still one contact; 1/3 of the buyer's attempts used.\n`);
+    expect(r.stderr).toBe(`recorded. Order ${B} added to the contact with the buyer at 2026-12-07 14:05:00 Beijing time (order ${A}), still one contact; 1/3 of the buyer's attempts used.\n`);
     // The queue at 14:10: each order contacted once; the buyer once (before: 2, and at 18:05 B asked for again).
     const q = w.queue('2026-12-07 14:10:00');
     for (const id of [A, B]) expect(q.get(id)).toMatchObject({ status: 'contacted', attempts: 1, buyerAttempts: 1, lastContactAt: '2026-12-07T14:05:00+08:00', nextContactAt: '2026-12-07T18:05:00+08:00' });

@@ -55,14 +55,14 @@ describe('per-buyer contact limits across two reviews and two days', () => {
     // 12:00: logging a contact about B inside the gap the queue showed is refused (exit 2) …
     r = log(B, 'contacted', '2026-11-21 12:00:00');
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('less than 4 h since the buyer was last contacted (2026-11-21 10:00:00); the next contact is allowed from 2026-11-21 14:00:00');
+    expect(r.stderr).toContain('less than 4 h since the buyer was last contacted (2026-11-21 10:00:00 Beijing time); the next contact is allowed from 2026-11-21 14:00:00 Beijing time');
     expect(r.stdout).toBe('');
     // … unless --force, which records it with the breach in the note (exit 1: needs attention).
     r = log(B, 'contacted', '2026-11-21 12:00:00', '--force');
     expect(r.code).toBe(1);
     expect(json(r.stdout)[0]).toMatchObject({
       attempts: 1,
-      note: '[forced: less than 4 h since the buyer was last contacted (2026-11-21 10:00:00); the next contact is allowed from 2026-11-21 14:00:00]',
+      note: '[forced: less than 4 h since the buyer was last contacted (2026-11-21 10:00:00 Beijing time); the next contact is allowed from 2026-11-21 14:00:00 Beijing time]',
       // 小明's latest contact is now 12:00: + 4 h = 16:00.
       nextContactAt: '2026-11-21T16:00:00+08:00',
     });

@@ -55,7 +55,7 @@ for (const tz of ['UTC', 'America/Los_Angeles']) {
     it('asked at 23:59:59 on day 7, sendable only at 08:00 on day 8: not promised', () => {
       const r = message(SIGNED, '2026-11-27 23:59:59', 'zh', tz);
       expect(r.stdout.trim()).toBe(ZH_NEUTRAL);
-      expect(r.stderr).toContain('do not send before 2026-11-28 08:00:00');
+      expect(r.stderr).toContain('do not send before 2026-11-28 08:00:00 Beijing time');
     });
 
     it('a month after delivery: not promised', () => {
@@ -108,7 +108,7 @@ describe('the public explanation promises the 7-day return only while it runs', 
       const zh = explain('2026-11-27 23:59:59', 'zh');
       expect(zh.stdout.trim()).toBe(`${EXPLAIN_ZH}七天无理由退货照常有效。`);
       expect(zh.stderr).toContain(
-        `order ${ID}: no further contact with the buyer (do_not_contact, post_explanation); this is the public explanation text, to post before 2026-12-22 21:40:00; it says the 7-day no-reason return still applies, which holds until 2026-11-27 23:59:59: to post it later, run this again`,
+        `order ${ID}: no further contact with the buyer (do_not_contact, post_explanation); this is the public explanation text, to post before 2026-12-22 21:40:00 Beijing time; it says the 7-day no-reason return still applies, which holds until 2026-11-27 23:59:59 Beijing time: to post it later, run this again`,
       );
       expect(explain('2026-11-27 23:59:59', 'en').stdout.trim()).toBe(`${EXPLAIN_EN}and the 7-day no-reason return still applies.`);
       // Day 8: no promise, no note.

@@ -67,11 +67,11 @@ describe('reviews queue --roster: an agent about to leave is not handed reviews'
     const r = run('2026-11-21 15:15:00', tz);
     // Before: ['小李', '小王'] (alternating by buyer).
     expect(r.assignees).toEqual(['小李']);
-    expect(r.stderr).toContain('agents with less than 60 min of their shift left get no new reviews: 小王 15:30 (end of shift)');
+    expect(r.stderr).toContain('agents with less than 60 min of their shift left get no new reviews: 小王 15:30 Beijing time (end of shift)');
     // The same instant written in Los Angeles time (UTC−8 in November: 2026-11-20 23:15 = 11-21 15:15 Beijing).
     const la = run('2026-11-20 23:15:00', tz, ['--tz', 'America/Los_Angeles']);
     expect(la.assignees).toEqual(['小李']);
-    expect(la.stderr).toContain('小王 2026-11-20 23:30 (15:30 Beijing time) (end of shift)');
+    expect(la.stderr).toContain('小王 2026-11-20 23:30 America/Los_Angeles (15:30 Beijing time) (end of shift)');
     // reviews.minShiftLeftMinutes 0: anyone on shift, as before.
     const dir = tmpDir();
     fs.writeFileSync(path.join(dir, 'c.json'), '{"reviews": {"minShiftLeftMinutes": 0}}');
@@ -82,11 +82,11 @@ describe('reviews queue --roster: an agent about to leave is not handed reviews'
     const r = run('2026-11-21 16:45:00', tz);
     // Before: ['小李'].
     expect(r.assignees).toEqual(['小张']);
-    expect(r.stderr).toContain('at 2026-11-21 16:45:00 nobody has 60 min of their shift left (those on shift leave soon: 小李 17:30): assigned to 小张, on shift from 17:00');
+    expect(r.stderr).toContain('at 2026-11-21 16:45:00 Beijing time nobody has 60 min of their shift left (those on shift leave soon: 小李 17:30 Beijing time): assigned to 小张, on shift from 17:00 Beijing time');
     const early = run('2026-11-21 08:30:00', tz);
     // Before: [''] and "nobody is on shift at 2026-11-21 08:30:00 in the roster, so nothing was assigned".
     expect(early.assignees).toEqual(['小李']);
-    expect(early.stderr).toContain('at 2026-11-21 08:30:00 nobody has 60 min of their shift left (nobody is on shift now): assigned to 小李, on shift from 09:00');
+    expect(early.stderr).toContain('at 2026-11-21 08:30:00 Beijing time nobody has 60 min of their shift left (nobody is on shift now): assigned to 小李, on shift from 09:00 Beijing time');
   });
 
   it.each(['UTC', 'America/Los_Angeles'])('23:15 with the next day in the roster: a buyer who may be contacted only from 08:00 goes to the next day\'s agent (TZ=%s)', (tz) => {
@@ -109,10 +109,10 @@ describe('reviews queue --roster: an agent about to leave is not handed reviews'
       ['6000000000000000901', 'contact_later', '小王'],
     ]);
     // 小王 is not on shift at 08:00 but from 09:00 (it said "go to those on shift then: 小王").
-    expect(r.stderr).toContain('buyers who may be contacted only from 2026-11-22 08:00:00 (quiet hours or the gap between contacts) go to 小王, on shift from 09:00\n');
+    expect(r.stderr).toContain('buyers who may be contacted only from 2026-11-22 08:00:00 Beijing time (quiet hours or the gap between contacts) go to 小王, on shift from 09:00 Beijing time\n');
     const zh = runCli(['reviews', 'queue', REVIEWS, '--roster', 'roster.csv', '--as-of', '2026-11-21 23:15:00', '-f', 'json', '--state', 's.db', '--lang', 'zh'], { tz, cwd: dir });
-    expect(zh.stderr).toContain('2026-11-22 08:00:00 之后才可联系的买家 (安静时段或两次联系的间隔) 分给 09:00 起上班的 小王\n');
-    expect(r.stderr).toContain('assigned to 小张, on shift the longest (until 23:30)');
+    expect(zh.stderr).toContain('北京时间 2026-11-22 08:00:00 之后才可联系的买家 (安静时段或两次联系的间隔) 分给 北京时间 09:00 起上班的 小王\n');
+    expect(r.stderr).toContain('assigned to 小张, on shift the longest (until 23:30 Beijing time)');
   });
 
   it.each(['UTC', 'America/Los_Angeles'])('17:15: to 小张 only; 23:15: to 小张, the last one on, with a warning (TZ=%s)', (tz) => {
@@ -120,6 +120,6 @@ describe('reviews queue --roster: an agent about to leave is not handed reviews'
     expect(run('2026-11-21 17:15:00', tz).assignees).toEqual(['小张']);
     const late = run('2026-11-21 23:15:00', tz);
     expect(late.assignees).toEqual(['小张']);
-    expect(late.stderr).toContain('at 2026-11-21 23:15:00 nobody has 60 min of their shift left and nobody starts within 60 min: assigned to 小张, on shift the longest (until 23:30); hand over what is not finished');
+    expect(late.stderr).toContain('at 2026-11-21 23:15:00 Beijing time nobody has 60 min of their shift left and nobody starts within 60 min: assigned to 小张, on shift the longest (until 23:30 Beijing time); hand over what is not finished');
   });
 });

@@ -7,8 +7,8 @@ import { displayWidth } from '../../src/io/width.js';
 import { ROOT, runCli, tmpDir } from '../helpers.js';
 
 // RULES §4: roster check warns that 08:00–09:00 is measured (ruleId 20009524) and no default shift covers it.
-const MORNING_EN = "storeops: warning: no shift covers 08:00–09:00: on Tmall/Taobao it counts toward the 3-minute response rate (旺旺3分钟人工响应率, ruleId 20009524, measured 08:00–23:00, ≥ 90 % expected), and other platforms' response measures may count it too; have someone answer then (name your shops' platforms in config reviews.shopNames and this says only that platform's rule)\n";
-const MORNING_ZH = 'storeops: 警告: 没有班次覆盖 08:00–09:00: 天猫/淘宝店这段时间计入 "旺旺3分钟人工响应率" (ruleId 20009524, 统计 08:00–23:00, 要求 ≥ 90%), 其他平台的客服响应考核也可能包括它; 请安排人工接待或调整班次时间 (在配置 reviews.shopNames 写明店铺所在平台, 提示只说该平台的规则)\n';
+const MORNING_EN = "storeops: warning: no shift covers 08:00–09:00 Beijing time: on Tmall/Taobao it counts toward the 3-minute response rate (旺旺3分钟人工响应率, ruleId 20009524, measured 08:00–23:00, ≥ 90 % expected), and other platforms' response measures may count it too; have someone answer then (name your shops' platforms in config reviews.shopNames and this says only that platform's rule)\n";
+const MORNING_ZH = 'storeops: 警告: 没有班次覆盖 北京时间 08:00–09:00: 天猫/淘宝店这段时间计入 "旺旺3分钟人工响应率" (ruleId 20009524, 统计 08:00–23:00, 要求 ≥ 90%), 其他平台的客服响应考核也可能包括它; 请安排人工接待或调整班次时间 (在配置 reviews.shopNames 写明店铺所在平台, 提示只说该平台的规则)\n';
 
 const RULES_MD = path.join(ROOT, 'docs', 'rules.md');
 

@@ -85,10 +85,10 @@ describe('roster check: the 08:00–09:00 response-rate warning (RULES §4)', ()
     const en = runCli(['roster', 'check', f, '--days-off', '7', '-f', 'csv', '--lang', 'en']);
     expect(en.code).toBe(0);
     expect(en.stderr).toContain(
-      "storeops: warning: no shift covers 08:00–09:00: on Tmall/Taobao it counts toward the 3-minute response rate (旺旺3分钟人工响应率, ruleId 20009524, measured 08:00–23:00, ≥ 90 % expected), and other platforms' response measures may count it too; have someone answer then (name your shops' platforms in config reviews.shopNames and this says only that platform's rule)",
+      "storeops: warning: no shift covers 08:00–09:00 Beijing time: on Tmall/Taobao it counts toward the 3-minute response rate (旺旺3分钟人工响应率, ruleId 20009524, measured 08:00–23:00, ≥ 90 % expected), and other platforms' response measures may count it too; have someone answer then (name your shops' platforms in config reviews.shopNames and this says only that platform's rule)",
     );
     const zh = runCli(['roster', 'check', f, '--days-off', '7', '-f', 'csv', '--lang', 'zh']);
-    expect(zh.stderr).toContain('storeops: 警告: 没有班次覆盖 08:00–09:00: 天猫/淘宝店这段时间计入 "旺旺3分钟人工响应率" (ruleId 20009524, 统计 08:00–23:00, 要求 ≥ 90%)');
+    expect(zh.stderr).toContain('storeops: 警告: 没有班次覆盖 北京时间 08:00–09:00: 天猫/淘宝店这段时间计入 "旺旺3分钟人工响应率" (ruleId 20009524, 统计 08:00–23:00, 要求 ≥ 90%)');
   });
 
   it('a shift set with an 08:00 early shift: no warning', () => {

@@ -26,7 +26,7 @@ function setup(shopNames?: Record<string, string>): { roster: string; cfg: strin
 }
 const check = (s: { roster: string; cfg: string }, lang: string, tz: string) => runCli(['roster', 'check', s.roster, '--days-off', '7', '-f', 'csv', '--lang', lang, '--config', s.cfg], { tz });
 
-const TMALL_ZH = 'storeops: 警告: 08:00–09:00 计入天猫 "旺旺3分钟人工响应率" (ruleId 20009524, 统计 08:00–23:00, 要求 ≥ 90%), 但没有班次覆盖这段时间; 请安排人工接待或调整班次时间\n';
+const TMALL_ZH = 'storeops: 警告: 北京时间 08:00–09:00 计入天猫 "旺旺3分钟人工响应率" (ruleId 20009524, 统计 08:00–23:00, 要求 ≥ 90%), 但没有班次覆盖这段时间; 请安排人工接待或调整班次时间\n';
 
 describe('the 08:00 warning in the words of the shop\'s platform', () => {
   for (const tz of ['UTC', 'America/Los_Angeles']) {
@@ -35,12 +35,12 @@ describe('the 08:00 warning in the words of the shop\'s platform', () => {
       const zh = check(s, 'zh', tz);
       expect(zh.code).toBe(0);
       expect(zh.stderr).toContain(
-        'storeops: 警告: 没有班次覆盖 08:00–09:00, 这段时间买家的咨询无人接待; 拼多多的客服响应考核统计哪些时段 storeops 没有依据 (已知的天猫规则从 08:00 起统计), 请在拼多多商家后台核对, 计入考核时请安排人工接待或调整班次时间\n',
+        'storeops: 警告: 没有班次覆盖 北京时间 08:00–09:00, 这段时间买家的咨询无人接待; 拼多多的客服响应考核统计哪些时段 storeops 没有依据 (已知的天猫规则从 08:00 起统计), 请在拼多多商家后台核对, 计入考核时请安排人工接待或调整班次时间\n',
       );
       expect(zh.stderr).not.toContain('旺旺');
       const en = check(s, 'en', tz);
       expect(en.stderr).toContain(
-        "storeops: warning: no shift covers 08:00–09:00, so buyers' messages then go unanswered; storeops has no source for which hours the response measures of 拼多多 (PDD) count (Tmall's known rule counts from 08:00): check in the Pinduoduo merchant back office (拼多多商家后台), and have someone answer then if they count\n",
+        "storeops: warning: no shift covers 08:00–09:00 Beijing time, so buyers' messages then go unanswered; storeops has no source for which hours the response measures of 拼多多 (PDD) count (Tmall's known rule counts from 08:00): check in the Pinduoduo merchant back office (拼多多商家后台), and have someone answer then if they count\n",
       );
       expect(en.stderr).not.toContain('3-minute');
     });
@@ -57,7 +57,7 @@ describe('the 08:00 warning in the words of the shop\'s platform', () => {
   it('roster plan says the same (拼多多 only)', () => {
     const s = setup({ pdd: '暖暖拼多多店' });
     const r = runCli(['roster', 'plan', '--month', '2026-02', '--agents', 'A,B,C,D', '--time-limit', '5', '--lang', 'zh', '--config', s.cfg, '-f', 'csv']);
-    expect(r.stderr).toContain('storeops: 警告: 没有班次覆盖 08:00–09:00, 这段时间买家的咨询无人接待; 拼多多的客服响应考核');
+    expect(r.stderr).toContain('storeops: 警告: 没有班次覆盖 北京时间 08:00–09:00, 这段时间买家的咨询无人接待; 拼多多的客服响应考核');
     expect(r.stderr).not.toContain('旺旺');
   });
 });

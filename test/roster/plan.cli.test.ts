@@ -47,7 +47,7 @@ describe('roster plan', () => {
     const { r, rows, check } = planAndCheck(['--month', '2026-11', '--agents', '5']);
     expect(r.code).toBe(0);
     expect(r.stderr).toContain('proven optimal');
-    expect(r.stderr).toContain('no shift covers 08:00–09:00: on Tmall/Taobao it counts toward');
+    expect(r.stderr).toContain('no shift covers 08:00–09:00 Beijing time: on Tmall/Taobao it counts toward');
     expect(check!.code).toBe(0);
     expect(rows[0]!.slice(0, 3)).toEqual(['agent', '2026-11-01', '2026-11-02']);
     expect(rows[0]!.slice(-4)).toEqual(['hours', 'nights', 'weekend days', 'days off']);

@@ -28,7 +28,7 @@
 // The ledger issues Q {00,30} 470.00 anew: 1500.00. The 200.00 Q {03,30} holds beyond o03's 300.00 is
 // Q {03,04}'s money, o04's by its orders, so it cannot follow o30, and P {04}, which paid o04 again in
 // export 2, needs none of it: o04's 200.00 paid twice.
-// Traced in src/state/ledger.ts (not changed here): in export 2, capCover for Q {03,30} (value and
+// Traced in src/state/ledger.ts (before money70's fix): in export 2, capCover for Q {03,30} (value and
 // most 500.00; its group holds Q {03,04} alone) has laterTake give P {04} 500.00 of Q {03,04}
 // (pending 500.00, spare 0.00), but pendingOther, the part never counted toward this cap, holds only
 // what other buyers take of a voucher all of whose orders moved (allMoved; seed 158's fix), and o03
@@ -37,6 +37,11 @@
 // the moved orders' vouchers can do without" would leave the 200.00 P {04} cannot do without.
 // (reissue-16024-said-cap-takes-pending.test.ts: the same `held`, a said conflict of the same buyer.)
 // money66's b2a4a2d4 (asIsPaid) does not change this case (1500.00).
+// Fixed (money70): laterTake counts in capCover's pendingOther (and staysOf's) what other buyers'
+// vouchers take of a group voucher some of whose orders are still the buyer's, up to what it holds
+// beyond those orders' recorded shares (Q {03,04}: 500.00 less o03's 300.00 = 200.00, o04's money
+// however the 500.00 is shared out): Q {03,30}'s cap takes o03's 300.00 and issues 200.00 anew, P {04}
+// takes o04's 200.00 and issues 300.00 (1030.00 as before); export 3 then issues Q {00,30} 270.00.
 // Times are Beijing time; run under TZ=UTC and TZ=America/Los_Angeles.
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';

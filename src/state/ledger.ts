@@ -2677,7 +2677,12 @@ class SqliteState implements StateDb {
       let t = new Decimal(0);
       // What another buyer's vouchers take of `k` when some of `k`'s orders are still `v`'s buyer's
       // (not all moved): counted in `otherOf` below only as far as `k`'s money goes beyond what those
-      // orders came to in it (othersPart).
+      // orders came to in it. Only a voucher whose own window holds no other money (nothing else to
+      // pay it: what cover gives it is what it needs): one whose window holds money may need less of
+      // `k` than cover alone gives it (its cap counting that money first), and counted in full here
+      // that need left `v`'s cap short (reissue-all-588: Q {01}, o01 now Q's, was given 470.00 of
+      // P {01,05} though Q {30,00}'s 200.00 left pays part of it; P {00,04} re-issued first counted
+      // only 30.00 of P {01,05} and issued 170.00 anew: 1170.00, 1000.00 owed).
       let otherSome = new Decimal(0);
       // Those holding none of `k`'s orders are passed over below before anything is done.
       for (const u of callHolding(kIds)) {
@@ -2778,7 +2783,7 @@ class SqliteState implements StateDb {
           });
         if (got.gt(0) && otherOf && !mates) {
           if (allMoved()) otherOf.set(k, (otherOf.get(k) ?? new Decimal(0)).plus(got));
-          else if (u.buyer !== v.buyer) otherSome = otherSome.plus(got);
+          else if (u.buyer !== v.buyer && (!u.cap || capKeys(u).every((x) => x === u.voucherKey || !(left.get(x) ?? available(x)).gt(0)))) otherSome = otherSome.plus(got);
         }
         if (got.gt(0) && outsideOf) {
           // What `k` holds of vouchers outside `v`'s cap group holding `u`'s orders (money `k` took

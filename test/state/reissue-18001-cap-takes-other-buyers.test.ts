@@ -39,9 +39,10 @@
 // money66's b2a4a2d4 (asIsPaid) does not change this case (1500.00).
 // Fixed (money70): laterTake counts in capCover's pendingOther (and staysOf's) what other buyers'
 // vouchers whose windows hold no other money (P {04}) take of a group voucher some of whose orders are
-// still the buyer's, up to what it holds beyond those orders' recorded shares (Q {03,04}: 500.00 less o03's 300.00 = 200.00, o04's money
-// however the 500.00 is shared out): Q {03,30}'s cap takes o03's 300.00 and issues 200.00 anew, P {04}
-// takes o04's 200.00 and issues 300.00 (1030.00 as before); export 3 then issues Q {00,30} 270.00.
+// still the buyer's, up to what it holds beyond those orders' recorded shares (Q {03,04}: 500.00
+// less o03's 300.00 = 200.00, o04's money however the 500.00 is shared out): Q {03,30}'s cap takes
+// o03's 300.00 and issues 200.00 anew, P {04} takes o04's 200.00 and issues 300.00 (1030.00 as
+// before); export 3 then issues Q {00,30} 270.00.
 // Times are Beijing time; run under TZ=UTC and TZ=America/Los_Angeles.
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';

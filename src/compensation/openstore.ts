@@ -183,6 +183,15 @@ export class OpenStore implements OpenOrders {
 const NO_UNITS: Uint16Array = new Uint16Array(0);
 /** Code units a chunk of the log holds (128 KB). */
 const LOG_CHUNK = 1 << 16;
+/**
+ * The first chunk's code units: few, so that put() first moves to a next chunk within the first open
+ * orders, while compensate's judgeBatch (which inlines it through add) still runs unoptimised. With a
+ * whole chunk first, that move came after judgeBatch was optimised, with no type feedback for it, and
+ * threw judgeBatch's code away to be compiled again (a 17 KB function, ~0.2–0.4 s of a compiler
+ * thread; `node --trace-deopt`; issue 21, forty-seventh round). Later chunks are LOG_CHUNK (those put
+ * aside in the file always are: the first is never put aside).
+ */
+const FIRST_LOG_CHUNK = 1 << 6;
 /** Chunks held in memory before the log starts putting them aside (a temporary file, given): 1 MB. */
 const LOG_IN_MEMORY = 8;
 const NO_RULE = 0xffff;
@@ -199,7 +208,7 @@ export class OpenLog {
   private readonly chunks: Uint16Array[] = [];
   /** Where each chunk put aside starts in the file (absent: in memory). */
   private readonly at: number[] = [];
-  private chunk: Uint16Array = new Uint16Array(LOG_CHUNK);
+  private chunk: Uint16Array = new Uint16Array(FIRST_LOG_CHUNK);
   private used = 0;
   private file: SpillFile | undefined;
   private readonly ruleIds: string[] = [];
@@ -215,7 +224,7 @@ export class OpenLog {
   }
 
   private put(u: number): void {
-    if (this.used === LOG_CHUNK) this.nextChunk();
+    if (this.used === this.chunk.length) this.nextChunk();
     this.chunk[this.used++] = u;
   }
 

@@ -968,7 +968,16 @@ export class OrderSet {
     const lineFiles = this.opts.lines ? [] : this.byFreshness.filter((f) => f.stats.detected.layout.grain === 'line');
     for (const f of this.byFreshness) {
       if (lineFiles.includes(f)) continue;
-      for await (const rows of this.rowBatches(f)) yield rows.map((r) => this.asLines(r));
+      for await (const rows of this.rowBatches(f)) {
+        // In place, the batch handed on as rowBatches built it (by push: always packed), not as a copy
+        // by `rows.map`, whose array was packed while this generator ran unoptimised and holey once
+        // TurboFan had inlined the map: compensate's judgeBatch, compiled for the one, was thrown away
+        // at the first batch of the other ("wrong map") and compiled again, a 17 KB function (~0.2–0.4 s
+        // of a compiler thread; issue 21, forty-seventh round). rowBatches makes a new array a batch and
+        // keeps none once it is yielded; asLines returns the row it is given.
+        for (const r of rows) this.asLines(r);
+        yield rows;
+      }
     }
     if (lineFiles.length) for await (const groups of this.foldedAcross(lineFiles)) yield groups.map((g) => foldLines(g.lines, g.keep));
   }

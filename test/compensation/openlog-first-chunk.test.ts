@@ -11,7 +11,7 @@
 import { describe, expect, it } from 'vitest';
 import { OpenLog } from '../../src/compensation/openstore.js';
 
-type O = { orderId: string; paidAt: number; rules: string | undefined };
+type O = { orderId: string; paidAt: number; rules?: string | undefined };
 
 function roundTrip(records: [string, O][]): { seen: [string, O][]; kept: O[] | undefined } {
   const log = new OpenLog();

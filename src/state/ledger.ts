@@ -334,6 +334,8 @@ export interface PendingOutput {
 }
 
 /** The `notified` target under which a run's output not yet in place is marked (endRecording). */
+/** The stale cap shares of a voucher that has none (record's staleFor keeps this one for all of them). */
+const NO_STALE: ReadonlyMap<string, Decimal> = new Map();
 const OUTPUT_PENDING_TARGET = 'run:output_pending';
 
 /**
@@ -3487,16 +3489,29 @@ class SqliteState implements StateDb {
           // (Worked out once: the vouchers of this call holding each order, the stale cap shares of
           // those seen again as recorded, and what those give back to each voucher they counted.)
           let holders: Map<string, VoucherRecord[]> | undefined;
-          const staleOf = new Map<string, Map<string, Decimal>>();
-          const staleFor = (w: VoucherRecord) => {
-            let m = staleOf.get(w.voucherKey);
-            if (!m) staleOf.set(w.voucherKey, (m = staleCap(w, [...new Set(w.orderIds)])));
+          const staleOf = new Map<string, ReadonlyMap<string, Decimal>>();
+          // An empty answer is kept as the one shared NO_STALE: asked of every voucher seen again as
+          // recorded (asIsPaid below), a Map each held ~50 MB at a 1M-row export's second --record run.
+          const staleFor = (w: VoucherRecord): ReadonlyMap<string, Decimal> => {
+            let m: ReadonlyMap<string, Decimal> | undefined = staleOf.get(w.voucherKey);
+            if (!m) {
+              const found = staleCap(w, [...new Set(w.orderIds)]);
+              staleOf.set(w.voucherKey, (m = found.size === 0 ? NO_STALE : found));
+            }
             return m;
           };
           let givenBack: Map<string, Decimal> | undefined;
           asIsPaid.clear();
           for (const u of vouchers) {
             if (!recordedAsIs.has(u.voucherKey) || !u.cap || staleFor(u).size > 0) continue;
+            const keys = capKeys(u);
+            if (!keys.some((k) => k !== u.voucherKey)) {
+              // Alone in its cap group: no other voucher's money (own and stays are 0), so nothing
+              // of the call's orders need be looked up (the holders index is built only when asked).
+              const alone = Decimal.min(u.amount, Decimal.max(0, new Decimal(u.amount).minus(u.cap.amount)));
+              if (alone.gt(0)) asIsPaid.set(u.voucherKey, alone);
+              continue;
+            }
             if (!holders) {
               holders = new Map();
               for (const w of vouchers) for (const id of new Set(w.orderIds)) holders.set(id, [...(holders.get(id) ?? []), w]);
@@ -3506,7 +3521,6 @@ class SqliteState implements StateDb {
               for (const w of vouchers) if (recordedAsIs.has(w.voucherKey)) for (const [k, b] of staleFor(w)) givenBack.set(k, (givenBack.get(k) ?? new Decimal(0)).plus(b));
             }
             const uIds = new Set(u.orderIds);
-            const keys = capKeys(u);
             const ids = [...uIds];
             let own = new Decimal(0);
             let stays = new Decimal(0);

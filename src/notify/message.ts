@@ -39,14 +39,17 @@ const WORDS = {
   zh: {
     more: (n: number) => `… 还有 ${n} 项`,
     part: (i: number) => ` (续 ${i})`,
-    fresh: (n: number, sum: string | null) => `新增 ${n} 项${sum ? ` (合计 ${sum} 元)` : ''}:`,
-    all: (n: number, sum: string | null) => `共 ${n} 项${sum ? ` (合计 ${sum} 元)` : ''}:`,
+    fresh: (n: number, total: string | null) => `新增 ${n} 项${total ? ` (${total})` : ''}:`,
+    all: (n: number, total: string | null) => `共 ${n} 项${total ? ` (${total})` : ''}:`,
+    // `priced`: how many of a voucher alert's items the total covers, when not all (deductions listed too).
+    total: (sum: string, priced: number | null) => `合计 ${sum} 元${priced === null ? '' : `, 其中待发红包 ${priced} 个`}`,
   },
   en: {
     more: (n: number) => `… and ${n} more`,
     part: (i: number) => ` (cont. ${i})`,
-    fresh: (n: number, sum: string | null) => `${n} new${sum ? ` (total ${sum})` : ''}:`,
-    all: (n: number, sum: string | null) => `${n} in all${sum ? ` (total ${sum})` : ''}:`,
+    fresh: (n: number, total: string | null) => `${n} new${total ? ` (${total})` : ''}:`,
+    all: (n: number, total: string | null) => `${n} in all${total ? ` (${total})` : ''}:`,
+    total: (sum: string, priced: number | null) => `total ${sum}${priced === null ? '' : ` in ${priced === 1 ? '1 voucher' : `${priced} vouchers`} to issue`}`,
   },
 } as const;
 
@@ -156,7 +159,12 @@ export function fit(kind: Kind, notice: Notice, fresh: boolean, opts: FitOptions
   const all = notice.items;
   // The total covers every item of this notice (new ones only, when only news is posted), listed or not.
   const sum = all.some((i) => i.amount !== undefined) ? fmtMoney(all.reduce((t, i) => (i.amount === undefined ? t : t.plus(new Money(i.amount))), ZERO)) : null;
-  const label = all.length === 0 ? null : fresh ? w.fresh(all.length, sum) : w.all(all.length, sum);
+  // A voucher alert that lists a platform's deductions too (a 抖店 export beside a Tmall one): the total
+  // is money to issue, so it says how many of the items it covers ("3 new (total 50.00)" over one
+  // voucher of 50.00 and two deductions read as three vouchers to issue; rev52).
+  const priced = all.filter((i) => i.amount !== undefined).length;
+  const total = sum === null ? null : w.total(sum, notice.topic === 'vouchers' && priced < all.length ? priced : null);
+  const label = all.length === 0 ? null : fresh ? w.fresh(all.length, total) : w.all(all.length, total);
   const candidates = all.slice(0, Math.max(0, opts.top));
   // Each item's line once (clip segments the text): the loop below probes growing slices of them.
   const lineOf = candidates.map((i) => safe(clip(i.text)));

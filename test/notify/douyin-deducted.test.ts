@@ -100,3 +100,30 @@ describe('compensate --notify-on new on a 抖店 export tells each deduction onc
     expect(texts[1]).toContain('平台将扣款 4 笔共 66.00 元, 待定 1 笔');
   });
 });
+
+// rev52: a voucher alert listing a Tmall voucher (50.00 to issue) beside two 抖店 deductions (8.00,
+// 4.00) said "3 new (total 50.00)", read as three vouchers to issue worth 50.00; the total now says
+// how many of the items it covers. Money to issue: 50.00, one voucher (the deductions are no money
+// to issue). Without deductions the line is as before.
+describe('the items line of a voucher alert with deductions beside vouchers', () => {
+  it('says how many vouchers the total covers (zh and en), and nothing more when all are vouchers', async () => {
+    const { vouchersNotice } = await import('../../src/notify/notices.js');
+    const { fit } = await import('../../src/notify/message.js');
+    const { Money } = await import('../../src/money.js');
+    const voucher = { voucherKey: 'v1', buyer: '买家甲', amount: new Money('50.00'), orderIds: ['3515313147329357901'], capped: false };
+    const deductions = [
+      { voucherKey: 'd1', buyer: '买家丁', amount: new Money('8.00'), orderIds: ['6900000000000004001'] },
+      { voucherKey: 'd2', buyer: '买家乙', amount: new Money('4.00'), orderIds: ['6900000000000002001'] },
+    ];
+    const label = (lang: 'zh' | 'en', fresh: boolean, withDeductions: boolean) => {
+      const n = vouchersNotice([voucher], { lang, provisional: 0, rules: 'tmall-2026, douyin-2025', ...(withDeductions ? { deductions } : {}) });
+      const body = JSON.stringify(fit('dingtalk', n, fresh, { top: 10, maxMessages: 3 }).messages[0]!.body);
+      return body;
+    };
+    expect(label('zh', true, true)).toContain('新增 3 项 (合计 50.00 元, 其中待发红包 1 个):');
+    expect(label('zh', false, true)).toContain('共 3 项 (合计 50.00 元, 其中待发红包 1 个):');
+    expect(label('en', true, true)).toContain('3 new (total 50.00 in 1 voucher to issue):');
+    expect(label('zh', true, false)).toContain('新增 1 项 (合计 50.00 元):');
+    expect(label('en', false, false)).toContain('1 in all (total 50.00):');
+  });
+});

@@ -2677,15 +2677,6 @@ class SqliteState implements StateDb {
       const mineV = new Set(v.orderIds);
       const kind = v.kind ?? 'voucher';
       let t = new Decimal(0);
-      // What another buyer's vouchers take of `k` when some of `k`'s orders are still `v`'s buyer's
-      // (not all moved): counted in `otherOf` below only as far as `k`'s money goes beyond what those
-      // orders came to in it. Only a voucher whose own window holds no other money (nothing else to
-      // pay it: what cover gives it is what it needs): one whose window holds money may need less of
-      // `k` than cover alone gives it (its cap counting that money first), and counted in full here
-      // that need left `v`'s cap short (reissue-all-588: Q {01}, o01 now Q's, was given 470.00 of
-      // P {01,05} though Q {30,00}'s 200.00 left pays part of it; P {00,04} re-issued first counted
-      // only 30.00 of P {01,05} and issued 170.00 anew: 1170.00, 1000.00 owed).
-      let otherSome = new Decimal(0);
       // Those holding none of `k`'s orders are passed over below before anything is done.
       for (const u of callHolding(kIds)) {
         if ((u.kind ?? 'voucher') !== kind) continue;
@@ -2783,10 +2774,7 @@ class SqliteState implements StateDb {
             const ov = o === undefined ? undefined : inCallByKey.get(o.key);
             return ov !== undefined && ov.buyer !== v.buyer;
           });
-        if (got.gt(0) && otherOf && !mates) {
-          if (allMoved()) otherOf.set(k, (otherOf.get(k) ?? new Decimal(0)).plus(got));
-          else if (u.buyer !== v.buyer && (!u.cap || capKeys(u).every((x) => x === u.voucherKey || !(left.get(x) ?? available(x)).gt(0)))) otherSome = otherSome.plus(got);
-        }
+        if (got.gt(0) && otherOf && !mates && allMoved()) otherOf.set(k, (otherOf.get(k) ?? new Decimal(0)).plus(got));
         if (got.gt(0) && outsideOf) {
           // What `k` holds of vouchers outside `v`'s cap group holding `u`'s orders (money `k` took
           // over for them, which inGroupOf leaves out of `v`'s cap already): taken from there first.
@@ -2797,35 +2785,6 @@ class SqliteState implements StateDb {
               if (!keys.includes(j) && !jIds.some((id) => mineV.has(id)) && jIds.some((id) => uSet.has(id))) outsideOf.set(k, (outsideOf.get(k) ?? new Decimal(0)).plus(Decimal.min(got, a)));
             }
           }
-        }
-      }
-      // Some of `k`'s orders still the buyer's (or in no voucher of the call), the rest under other
-      // buyers now: what `k` holds beyond what the buyer's orders came to in it (their recorded
-      // shares) is money of the moved orders whichever way `k`'s money is shared out among its
-      // orders; what other buyers' vouchers take of it, up to that, follows those orders and is never
-      // counted toward `v`'s cap (docs/rules.md §1.7: never also toward its old buyer's window; "a
-      // cap may count first what the moved orders' vouchers can do without", not what they need).
-      // Left out as allMoved alone asked, `v`'s cap took it and the other buyer's voucher issued it
-      // anew: one payment filled two buyers' windows (reissue-paths3 FUZZ_S=18000 seed 18001,
-      // tmall-2023, reissue-18001-cap-takes-other-buyers.test.ts: Q {03,30}'s cap took all 500.00 of
-      // Q {03,04}, o03's 300.00 and o04's 200.00, P {04} (o04 now P's) issued 500.00 anew, and once
-      // o30 moved to Q {00,30} that 200.00 could not follow it: 1500.00 paid, 1300.00 owed). Without
-      // recorded shares (before schema 8) nothing is left out so.
-      if (otherOf && otherSome.gt(0)) {
-        const sh = recordedShares(k);
-        if (sh) {
-          let buyers = new Decimal(0);
-          let known = true;
-          for (const id of kIds) {
-            const o = shareNow.get(`${kind}|${id}`);
-            const ov = o === undefined ? undefined : inCallByKey.get(o.key);
-            if (ov !== undefined && ov.buyer !== v.buyer) continue;
-            const a = sh.get(id);
-            if (a === undefined) known = false;
-            else buyers = buyers.plus(a);
-          }
-          const part = known ? Decimal.max(0, (left.get(k) ?? available(k)).minus(buyers)) : new Decimal(0);
-          if (part.gt(0)) otherOf.set(k, (otherOf.get(k) ?? new Decimal(0)).plus(Decimal.min(otherSome, part)));
         }
       }
       return t;

@@ -48,6 +48,10 @@
 // reduced case also passes on the property's path (each export plain, then --reissue all: 1030.00,
 // 1300.00). The seed's o05, o02 or o60 take part after all: to be reduced again.
 // Times are Beijing time; run under TZ=UTC and TZ=America/Los_Angeles.
+// Reverted (lead, at the round's end): money70's fix (1a7333e, 4b3a683) broke reissue-stale-notlate-
+// path's hand-worked seed-3139 path under TZ=America/Los_Angeles (the first two exports 530.00 -> 700.00,
+// 830.00 -> 1000.00 in all: money paid twice), found by the whole test/state run the fix had not had.
+// src/state/ledger.ts is back as before it; the last case below is `it.fails` again (1500.00 paid).
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tmpDir } from '../helpers.js';
@@ -99,7 +103,7 @@ describe('seed 18001 reduced: a cap does not count money another buyer\'s vouche
     run(f.e2!, state, '--reissue', 'all');
     expect(total(state)).toBe('1030.00');
   });
-  it('through export 2 then export 3: 1300.00, Q {00,30} 270.00 anew (paid 1500.00: 470.00 anew)', () => {
+  it.fails('through export 2 then export 3: 1300.00, Q {00,30} 270.00 anew (paid 1500.00: 470.00 anew)', () => {
     const { dir, f } = exports();
     const state = path.join(dir, 'state.db');
     run(f.e1!, state);
